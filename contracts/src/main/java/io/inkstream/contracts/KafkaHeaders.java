@@ -1,0 +1,17 @@
+package io.inkstream.contracts;
+
+/** Record header names every service reads and writes. */
+public final class KafkaHeaders {
+
+    /** The originating request's X-Request-Id, carried end to end. */
+    public static final String REQUEST_ID = "x-request-id";
+    /** W3C trace context. */
+    public static final String TRACEPARENT = "traceparent";
+    /** Dead-letter reason code. */
+    public static final String DLQ_REASON = "dead-letter-reason";
+    /** Dead-letter cause message. */
+    public static final String DLQ_CAUSE = "dead-letter-cause";
+
+    private KafkaHeaders() {
+    }
+}
