@@ -1,0 +1,56 @@
+package io.inkstream.gateway.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+/** Fault-tolerant wrapper over the webhook-dispatcher's internal API, with its own named circuit breaker. */
+@ApplicationScoped
+public class DispatcherClient {
+
+    static final String SERVICE = "webhook-dispatcher";
+
+    private final DispatcherApi api;
+
+    DispatcherClient(@RestClient DispatcherApi api) {
+        this.api = api;
+    }
+
+    public Uni<Upstream> secret(String tenantId) {
+        return read(() -> api.secret(tenantId));
+    }
+
+    public Uni<Upstream> rotateSecret(String tenantId) {
+        return write(() -> api.rotateSecret(tenantId));
+    }
+
+    public Uni<Upstream> messages(String tenantId, String jobId) {
+        return read(() -> api.messages(tenantId, jobId));
+    }
+
+    /** Idempotent calls: bounded in time, retried, behind the service's one circuit breaker. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreakerName("webhook-dispatcher")
+    Uni<Upstream> read(Supplier<Uni<Response>> call) {
+        return call.get().map(r -> Upstream.read(SERVICE, r));
+    }
+
+    /** Calls with an effect: never retried, since a retry after a lost answer would repeat the effect. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreakerName("webhook-dispatcher-writes")
+    Uni<Upstream> write(Supplier<Uni<Response>> call) {
+        return call.get().map(r -> Upstream.read(SERVICE, r));
+    }
+}

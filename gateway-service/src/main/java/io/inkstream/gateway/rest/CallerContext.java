@@ -1,0 +1,23 @@
+package io.inkstream.gateway.rest;
+
+import io.inkstream.contracts.ErrorCode;
+import io.inkstream.gateway.service.Tenant;
+import jakarta.enterprise.context.RequestScoped;
+
+/** The authenticated tenant of the current request, set by {@link AuthenticationFilter}. */
+@RequestScoped
+public class CallerContext {
+
+    private Tenant tenant;
+
+    void set(Tenant tenant) {
+        this.tenant = tenant;
+    }
+
+    public Tenant tenant() {
+        if (tenant == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "missing or invalid API key");
+        }
+        return tenant;
+    }
+}
