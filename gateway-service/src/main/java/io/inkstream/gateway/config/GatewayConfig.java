@@ -47,6 +47,10 @@ public interface GatewayConfig {
         @WithDefault("demo")
         String tenant();
 
+        /** Plan of the bootstrap tenant: free, starter, professional or enterprise. */
+        @WithDefault("enterprise")
+        String plan();
+
         /** Plaintext bootstrap API key (isk_live_… or isk_test_…); only its hash is kept in memory. */
         Optional<String> apiKey();
     }

@@ -1,6 +1,7 @@
 package io.inkstream.gateway.rest;
 
 import io.inkstream.contracts.ErrorCode;
+import io.inkstream.gateway.service.RateLimitDecision;
 import io.inkstream.gateway.service.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -9,9 +10,23 @@ import jakarta.enterprise.context.RequestScoped;
 public class CallerContext {
 
     private Tenant tenant;
+    private RateLimitDecision rateLimit;
 
     void set(Tenant tenant) {
         this.tenant = tenant;
+    }
+
+    void rateLimit(RateLimitDecision decision) {
+        this.rateLimit = decision;
+    }
+
+    /** The rate-limit verdict of this request, or null before authentication. */
+    RateLimitDecision rateLimit() {
+        return rateLimit;
+    }
+
+    boolean authenticated() {
+        return tenant != null;
     }
 
     public Tenant tenant() {

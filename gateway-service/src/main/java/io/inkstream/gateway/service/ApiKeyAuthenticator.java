@@ -25,7 +25,7 @@ public class ApiKeyAuthenticator {
         Optional<String> key = config.bootstrap().apiKey().filter(k -> !k.isBlank());
         this.bootstrapHash = key.map(ApiKeyAuthenticator::hash).orElse(null);
         this.bootstrapTenant = key.map(k -> new Tenant(config.bootstrap().tenant(), k.startsWith(TEST_PREFIX),
-                "enterprise")).orElse(null);
+                Plan.of(config.bootstrap().plan()).name().toLowerCase())).orElse(null);
     }
 
     public Optional<Tenant> authenticate(String presentedKey) {

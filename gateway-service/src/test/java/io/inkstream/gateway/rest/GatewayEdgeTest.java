@@ -96,6 +96,15 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void givenAuthenticatedRequest_whenAnswered_thenRateLimitHeadersAreThere() {
+        given().header("Authorization", "Bearer " + KEY)
+                .multiPart("document", "a.txt", "text".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .when().post("/v1/extract")
+                .then().statusCode(415).header("RateLimit-Policy", org.hamcrest.Matchers.startsWith("\"burst\";q="))
+                .header("RateLimit", org.hamcrest.Matchers.containsString(";r="));
+    }
+
+    @Test
     void givenUnknownRoute_whenCalled_thenNotFoundProblem() {
         given().header("Authorization", "Bearer " + KEY).when().get("/v1/nothing-here")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
