@@ -133,8 +133,15 @@ public class ExtractResource {
             CompletableFuture<String> done) {
         // The state is re-checked after the wait: a replayed job that finished earlier, or an event this
         // replica missed, still answers 200 instead of a needless 202.
-        return Uni.createFrom().completionStage(done)
-                .ifNoItem().after(prefer.waitFor()).recoverWithItem((String) null)
+        Uni<String> completion = Uni.createFrom().completionStage(done)
+                .ifNoItem().after(prefer.waitFor()).recoverWithItem((String) null);
+        // A replayed key may point at a job that finished long ago: look before waiting for an event.
+        Uni<String> ready = !acc.replayed() ? completion
+                : queries.job(tenant, acc.jobId(), false).onFailure().recoverWithNull().chain(job ->
+                        job != null && JobQueries.FINAL_STATES.contains(job.path("state").asText())
+                                ? Uni.createFrom().item("final")
+                                : completion);
+        return ready
                 .onTermination().invoke(() -> waiters.forget(acc.jobId()))
                 .chain(evt -> queries.job(tenant, acc.jobId(), false))
                 .chain(job -> {

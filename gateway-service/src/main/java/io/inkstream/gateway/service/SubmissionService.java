@@ -3,6 +3,7 @@ package io.inkstream.gateway.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +44,12 @@ public class SubmissionService {
     private final ResultStoreClient resultStore;
     private final GatewayConfig config;
     private final MeterRegistry metrics;
+    private final IdempotencyStore idempotency;
 
     SubmissionService(BlobStore blobs, DocumentInspector inspector, SubmissionPublisher publisher,
-            ResultStoreClient resultStore, GatewayConfig config, MeterRegistry metrics) {
+            ResultStoreClient resultStore, GatewayConfig config, MeterRegistry metrics,
+            IdempotencyStore idempotency) {
+        this.idempotency = idempotency;
         this.blobs = blobs;
         this.inspector = inspector;
         this.publisher = publisher;
@@ -60,22 +64,69 @@ public class SubmissionService {
     }
 
     public Uni<AcceptedJob> submit(String jobId, SubmissionRequest req) {
-        Uni<Boolean> known = req.idempotencyKey() == null ? Uni.createFrom().item(false)
-                : resultStore.job(req.tenant().id(), jobId).map(r -> r.status() == 200);
-        return known.chain(exists -> {
-            if (exists) {
-                // The retried submit lands on the job the first attempt created; nothing is published twice.
-                deleteUploads(req.uploads());
-                List<String> ids = new ArrayList<>();
-                for (int i = 0; i < req.uploads().size(); i++) {
-                    ids.add(Ids.documentId(jobId, i));
-                }
-                return Uni.createFrom().item(new AcceptedJob(jobId, ids, true));
+        if (req.idempotencyKey() == null) {
+            return storeAndPublish(jobId, req);
+        }
+        String tenant = req.tenant().id();
+        String fingerprint = fingerprint(req);
+        return idempotency.claim(tenant, req.idempotencyKey(), fingerprint, jobId).chain(claim -> {
+            if (claim == IdempotencyStore.Claim.REPLAY) {
+                return Uni.createFrom().item(replayed(jobId, req));
             }
-            return Uni.createFrom().item(() -> store(jobId, req))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .chain(stored -> publish(jobId, req, stored));
+            // Redis may have forgotten the key: the result-store knows whether the derived job exists.
+            return resultStore.job(tenant, jobId).map(r -> r.status() == 200)
+                    .chain(exists -> exists ? Uni.createFrom().item(replayed(jobId, req))
+                            : storeAndPublish(jobId, req))
+                    .call(acc -> idempotency.complete(tenant, req.idempotencyKey(), fingerprint, jobId))
+                    .onFailure().call(e -> idempotency.release(tenant, req.idempotencyKey()));
         });
+    }
+
+    private AcceptedJob replayed(String jobId, SubmissionRequest req) {
+        deleteUploads(req.uploads());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < req.uploads().size(); i++) {
+            ids.add(Ids.documentId(jobId, i));
+        }
+        return new AcceptedJob(jobId, ids, true);
+    }
+
+    private Uni<AcceptedJob> storeAndPublish(String jobId, SubmissionRequest req) {
+        return Uni.createFrom().item(() -> store(jobId, req))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(stored -> publish(jobId, req, stored));
+    }
+
+    /** SHA-256 over everything that defines the request, so a reused key with another body is recognised. */
+    static String fingerprint(SubmissionRequest req) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> add = v -> {
+                sha.update(String.valueOf(v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            };
+            add.accept(req.lane().name());
+            add.accept(req.type());
+            add.accept(String.valueOf(req.options()));
+            add.accept(req.webhookUrl());
+            add.accept(String.valueOf(new java.util.TreeMap<>(req.metadata())));
+            byte[] buf = new byte[64 * 1024];
+            for (Upload u : req.uploads()) {
+                add.accept(u.name());
+                try (InputStream in = Files.newInputStream(u.file())) {
+                    int n;
+                    while ((n = in.read(buf)) != -1) {
+                        sha.update(buf, 0, n);
+                    }
+                }
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw RequestValidator.invalid("documents", "an uploaded document could not be read");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Uni<AcceptedJob> publish(String jobId, SubmissionRequest req, List<DocumentRef> docs) {
