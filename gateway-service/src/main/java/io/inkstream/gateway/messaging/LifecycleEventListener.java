@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inkstream.contracts.Topics;
 import io.inkstream.contracts.message.EventTypes;
+import io.inkstream.gateway.service.JobEventBus;
 import io.inkstream.gateway.service.SyncWaiters;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,6 +37,7 @@ public class LifecycleEventListener {
     private static final Logger LOG = Logger.getLogger(LifecycleEventListener.class);
 
     private final SyncWaiters waiters;
+    private final JobEventBus bus;
     private final ObjectMapper mapper;
     private final String bootstrapServers;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -43,9 +45,10 @@ public class LifecycleEventListener {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    LifecycleEventListener(SyncWaiters waiters, ObjectMapper mapper,
+    LifecycleEventListener(SyncWaiters waiters, JobEventBus bus, ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.waiters = waiters;
+        this.bus = bus;
         this.mapper = mapper;
         this.bootstrapServers = bootstrapServers;
     }
@@ -104,8 +107,10 @@ public class LifecycleEventListener {
         try {
             JsonNode event = mapper.readTree(r.value());
             String type = event.path("type").asText();
+            String jobId = event.path("subject").asText();
+            bus.publish(jobId, new JobEventBus.JobEvent(event.path("id").asText(), type, r.value()));
             if (EventTypes.JOB_COMPLETED.equals(type) || EventTypes.JOB_CANCELLED.equals(type)) {
-                waiters.complete(event.path("subject").asText(), type);
+                waiters.complete(jobId, type);
             }
         } catch (Exception e) {
             LOG.warnf("skipping unreadable event at %s-%d@%d", r.topic(), r.partition(), r.offset());
