@@ -19,7 +19,7 @@ class JobEventsIT {
                 .when().get("/v1/jobs/" + jobId + "/events")
                 .then().statusCode(200).extract().asString();
 
-        assertThat(stream).contains("event:job.snapshot");
-        assertThat(stream).containsPattern("event:job.completed|\"state\":\"completed\"");
+        assertThat(stream).containsPattern("event: ?job\\.snapshot");
+        assertThat(stream).containsPattern("event: ?job\\.completed|\"state\":\"completed\"");
     }
 }
