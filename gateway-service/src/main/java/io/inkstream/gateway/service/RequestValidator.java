@@ -24,7 +24,7 @@ public class RequestValidator {
     /** Document types the engine extracts today; typed extractors add theirs here as they land. */
     public static final Set<String> TYPES = Set.of("text");
     static final Set<String> OPTION_KEYS = Set.of("languages", "formats", "detect_orientation");
-    static final Set<String> FORMATS = Set.of("json", "text");
+    static final Set<String> FORMATS = Set.of("json", "text", "hocr");
 
     private final GatewayConfig config;
     private final ObjectMapper mapper;
