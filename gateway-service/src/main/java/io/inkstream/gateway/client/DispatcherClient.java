@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /** Fault-tolerant wrapper over the webhook-dispatcher's internal API, with its own named circuit breaker. */
@@ -43,7 +44,10 @@ public class DispatcherClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     @CircuitBreakerName("webhook-dispatcher")
     Uni<Upstream> read(Supplier<Uni<Response>> call) {
-        return call.get().map(r -> Upstream.read(SERVICE, r));
+        return call.get().map(r -> Upstream.read(SERVICE, r))
+                // The REST client raises 4xx answers; they are answers, not failures of the service.
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(e -> Upstream.read(SERVICE, ((WebApplicationException) e).getResponse()));
     }
 
     /** Calls with an effect: never retried, since a retry after a lost answer would repeat the effect. */
@@ -51,6 +55,9 @@ public class DispatcherClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     @CircuitBreakerName("webhook-dispatcher-writes")
     Uni<Upstream> write(Supplier<Uni<Response>> call) {
-        return call.get().map(r -> Upstream.read(SERVICE, r));
+        return call.get().map(r -> Upstream.read(SERVICE, r))
+                // The REST client raises 4xx answers; they are answers, not failures of the service.
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(e -> Upstream.read(SERVICE, ((WebApplicationException) e).getResponse()));
     }
 }

@@ -13,6 +13,7 @@ import io.inkstream.contracts.message.EventTypes;
 import io.inkstream.gateway.service.JobEventBus;
 import io.inkstream.gateway.service.JobQueries;
 import io.inkstream.gateway.service.Tenant;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ public class JobEventsResource {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final String SNAPSHOT = "job.snapshot";
+    static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(15);
 
     private final JobQueries queries;
     private final JobEventBus bus;
@@ -50,8 +52,13 @@ public class JobEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live progress and completion of a job as Server-Sent Events")
+    @Blocking
     public Multi<OutboundSseEvent> events(@RestPath String jobId, @Context Sse sse) {
         Tenant tenant = caller.tenant();
+        // Checked before the stream opens, so an unknown job is a plain 404 problem, not a broken stream.
+        if (queries.job(tenant, jobId, false).await().atMost(LOOKUP_TIMEOUT) == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no such job");
+        }
         return Multi.createFrom().emitter(emitter -> {
             // Watch before reading the snapshot, so an event between the two is not missed.
             Runnable unwatch = bus.watch(jobId, e -> {

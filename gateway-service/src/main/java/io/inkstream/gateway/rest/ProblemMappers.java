@@ -2,6 +2,7 @@ package io.inkstream.gateway.rest;
 
 import java.util.Map;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -38,6 +39,14 @@ public class ProblemMappers {
         }
         return Problem.response(code, status == 405 ? "method not allowed" : e.getMessage(), rc.request().path(),
                 RequestIds.of(rc), Map.of(), null);
+    }
+
+    /** Timeouts, open circuit breakers and exhausted retries: a dependency is down, not a bug. */
+    @ServerExceptionMapper
+    public Response dependencyDown(FaultToleranceException e, RoutingContext rc) {
+        LOG.warnf("dependency unavailable: %s", e.toString());
+        return Problem.response(ErrorCode.UNAVAILABLE, "a dependency is temporarily unavailable; retry",
+                rc.request().path(), RequestIds.of(rc), Map.of(), 5);
     }
 
     @ServerExceptionMapper

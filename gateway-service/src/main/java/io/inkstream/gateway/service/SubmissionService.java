@@ -75,6 +75,10 @@ public class SubmissionService {
             }
             // Redis may have forgotten the key: the result-store knows whether the derived job exists.
             return resultStore.job(tenant, jobId).map(r -> r.status() == 200)
+                    // Without an answer the gateway cannot know whether this retry's job exists: refuse for now
+                    // rather than risk a second job.
+                    .onFailure(e -> !(e instanceof ApiException))
+                    .transform(e -> ApiException.unavailable("cannot check the Idempotency-Key's job; retry", 5))
                     .chain(exists -> exists ? Uni.createFrom().item(replayed(jobId, req))
                             : storeAndPublish(jobId, req))
                     .call(acc -> idempotency.complete(tenant, req.idempotencyKey(), fingerprint, jobId))
