@@ -5,6 +5,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,11 +34,13 @@ public interface ResultStoreApi {
 
     @POST
     @Path("/jobs/{jobId}/cancel")
-    Uni<Response> cancel(@PathParam("jobId") String jobId, @QueryParam("tenant_id") String tenantId);
+    Uni<Response> cancel(@PathParam("jobId") String jobId, @QueryParam("tenant_id") String tenantId,
+            @HeaderParam("X-Request-Id") String requestId);
 
     @DELETE
     @Path("/jobs/{jobId}")
-    Uni<Response> delete(@PathParam("jobId") String jobId, @QueryParam("tenant_id") String tenantId);
+    Uni<Response> delete(@PathParam("jobId") String jobId, @QueryParam("tenant_id") String tenantId,
+            @HeaderParam("X-Request-Id") String requestId);
 
     @GET
     @Path("/usage")

@@ -48,13 +48,13 @@ public class ResultStoreClient {
     }
 
     /** Cancel is idempotent on the result-store (a cancelled job stays cancelled), so it is retried. */
-    public Uni<Upstream> cancel(String tenantId, String jobId) {
-        return read(() -> api.cancel(jobId, tenantId));
+    public Uni<Upstream> cancel(String tenantId, String jobId, String requestId) {
+        return read(() -> api.cancel(jobId, tenantId, requestId));
     }
 
     /** Delete is idempotent too: deleting a deleted job is a 404 the caller maps, never a second effect. */
-    public Uni<Upstream> delete(String tenantId, String jobId) {
-        return read(() -> api.delete(jobId, tenantId));
+    public Uni<Upstream> delete(String tenantId, String jobId, String requestId) {
+        return read(() -> api.delete(jobId, tenantId, requestId));
     }
 
     /** Idempotent calls: bounded in time, retried, behind the service's one circuit breaker. */

@@ -139,13 +139,13 @@ public class JobResource {
     @Path("/{jobId}/cancel")
     @Operation(summary = "Stop pending work of a job")
     public Uni<ObjectNode> cancel(@RestPath String jobId) {
-        return queries.cancel(caller.tenant(), jobId);
+        return queries.cancel(caller.tenant(), jobId, RequestIds.of(rc));
     }
 
     @DELETE
     @Path("/{jobId}")
     @Operation(summary = "Cancel a job and delete its results and documents now")
     public Uni<Response> delete(@RestPath String jobId) {
-        return queries.delete(caller.tenant(), jobId).map(x -> Response.noContent().build());
+        return queries.delete(caller.tenant(), jobId, RequestIds.of(rc)).map(x -> Response.noContent().build());
     }
 }

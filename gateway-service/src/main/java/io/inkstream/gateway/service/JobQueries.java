@@ -68,8 +68,8 @@ public class JobQueries {
         return document(tenant, jobId, documentId, "json").map(this::json);
     }
 
-    public Uni<ObjectNode> cancel(Tenant tenant, String jobId) {
-        return guard(resultStore.cancel(tenant.id(), jobId)).map(u -> {
+    public Uni<ObjectNode> cancel(Tenant tenant, String jobId, String requestId) {
+        return guard(resultStore.cancel(tenant.id(), jobId, requestId)).map(u -> {
             ObjectNode job = json(expectOk(u));
             job.remove("tenant_id");
             job.remove("audit");
@@ -77,8 +77,8 @@ public class JobQueries {
         });
     }
 
-    public Uni<Void> delete(Tenant tenant, String jobId) {
-        return guard(resultStore.delete(tenant.id(), jobId)).map(this::expectOk).replaceWithVoid();
+    public Uni<Void> delete(Tenant tenant, String jobId, String requestId) {
+        return guard(resultStore.delete(tenant.id(), jobId, requestId)).map(this::expectOk).replaceWithVoid();
     }
 
     public Uni<ObjectNode> usage(Tenant tenant, String from, String to) {
