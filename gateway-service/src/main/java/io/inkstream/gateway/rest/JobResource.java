@@ -146,6 +146,7 @@ public class JobResource {
     @Path("/{jobId}")
     @Operation(summary = "Cancel a job and delete its results and documents now")
     public Uni<Response> delete(@RestPath String jobId) {
+        recent.forget(jobId);
         return queries.delete(caller.tenant(), jobId, RequestIds.of(rc)).map(x -> Response.noContent().build());
     }
 }

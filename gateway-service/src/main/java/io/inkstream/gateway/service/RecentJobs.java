@@ -42,6 +42,11 @@ public class RecentJobs {
         return r;
     }
 
+    /** A deleted job must not come back as "queued" from here. */
+    public void forget(String jobId) {
+        jobs.remove(jobId);
+    }
+
     private void evictExpired() {
         Instant cutoff = Instant.now().minus(KEEP);
         for (Iterator<Recent> it = jobs.values().iterator(); it.hasNext();) {
