@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inkstream.contracts.Topics;
 import io.inkstream.contracts.message.EventTypes;
+import io.inkstream.gateway.service.ActiveJobs;
 import io.inkstream.gateway.service.JobEventBus;
 import io.inkstream.gateway.service.SyncWaiters;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,6 +39,7 @@ public class LifecycleEventListener {
 
     private final SyncWaiters waiters;
     private final JobEventBus bus;
+    private final ActiveJobs activeJobs;
     private final ObjectMapper mapper;
     private final String bootstrapServers;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -45,8 +47,9 @@ public class LifecycleEventListener {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    LifecycleEventListener(SyncWaiters waiters, JobEventBus bus, ObjectMapper mapper,
+    LifecycleEventListener(SyncWaiters waiters, JobEventBus bus, ActiveJobs activeJobs, ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.activeJobs = activeJobs;
         this.waiters = waiters;
         this.bus = bus;
         this.mapper = mapper;
@@ -111,6 +114,9 @@ public class LifecycleEventListener {
             bus.publish(jobId, new JobEventBus.JobEvent(event.path("id").asText(), type, r.value()));
             if (EventTypes.JOB_COMPLETED.equals(type) || EventTypes.JOB_CANCELLED.equals(type)) {
                 waiters.complete(jobId, type);
+                JsonNode data = event.path("data");
+                activeJobs.release(data.path("tenant_id").asText(), data.path("test").asBoolean(), jobId)
+                        .subscribe().with(x -> { }, e -> { });
             }
         } catch (Exception e) {
             LOG.warnf("skipping unreadable event at %s-%d@%d", r.topic(), r.partition(), r.offset());

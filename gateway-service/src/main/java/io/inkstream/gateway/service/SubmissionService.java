@@ -45,11 +45,13 @@ public class SubmissionService {
     private final GatewayConfig config;
     private final MeterRegistry metrics;
     private final IdempotencyStore idempotency;
+    private final ActiveJobs activeJobs;
 
     SubmissionService(BlobStore blobs, DocumentInspector inspector, SubmissionPublisher publisher,
             ResultStoreClient resultStore, GatewayConfig config, MeterRegistry metrics,
-            IdempotencyStore idempotency) {
+            IdempotencyStore idempotency, ActiveJobs activeJobs) {
         this.idempotency = idempotency;
+        this.activeJobs = activeJobs;
         this.blobs = blobs;
         this.inspector = inspector;
         this.publisher = publisher;
@@ -96,9 +98,11 @@ public class SubmissionService {
     }
 
     private Uni<AcceptedJob> storeAndPublish(String jobId, SubmissionRequest req) {
-        return Uni.createFrom().item(() -> store(jobId, req))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(stored -> publish(jobId, req, stored));
+        return activeJobs.admit(req.tenant(), jobId)
+                .chain(x -> Uni.createFrom().item(() -> store(jobId, req))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .chain(stored -> publish(jobId, req, stored))
+                        .onFailure().call(e -> activeJobs.release(req.tenant().id(), req.tenant().test(), jobId)));
     }
 
     /** SHA-256 over everything that defines the request, so a reused key with another body is recognised. */
