@@ -23,6 +23,12 @@ public interface GatewayConfig {
     /** Claim-check blob store. */
     Blob blob();
 
+    /** The admin API (tenants and keys). */
+    Admin admin();
+
+    /** API-key authentication. */
+    Auth auth();
+
     /** Tesseract languages the workers have installed; requests for others are refused up front. */
     @WithDefault("eng")
     java.util.List<String> languages();
@@ -113,5 +119,22 @@ public interface GatewayConfig {
     interface Endpoint {
         /** Base URL, e.g. http://result-store:8081. */
         String url();
+    }
+
+    /** Admin credential; the admin API answers 403 when none is configured. */
+    interface Admin {
+        /** Bearer token of the admin API (a Kubernetes Secret in production). */
+        Optional<String> token();
+    }
+
+    /** How API keys are checked. */
+    interface Auth {
+        /** How long a key lookup is cached; revocation reaches every replica within this time. */
+        @WithDefault("4s")
+        Duration cacheTtl();
+
+        /** How often last-used times are written, in one statement for all keys used meanwhile. */
+        @WithDefault("30s")
+        Duration touchEvery();
     }
 }

@@ -29,7 +29,7 @@ public class RateLimitFilters {
         this.metrics = metrics;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10, nonBlocking = true)
     public Uni<Response> limit(ContainerRequestContext ctx, RoutingContext rc) {
         if (!caller.authenticated()) {
             return Uni.createFrom().nullItem();
