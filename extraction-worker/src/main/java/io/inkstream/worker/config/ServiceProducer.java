@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inkstream.contracts.blob.BlobStore;
 import io.inkstream.worker.engine.DocumentExtractor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.inkstream.worker.service.CancelledJobs;
 import io.inkstream.worker.service.DocumentProcessor;
+import io.inkstream.worker.service.MessageRetry;
 import io.inkstream.worker.service.ResultEvents;
 
 /** Wires the plain-Java services (kept free of CDI so tests build them directly). */
@@ -37,5 +39,11 @@ public class ServiceProducer {
             WorkerConfig config, CancelledJobs cancelled) {
         return new DocumentProcessor(blobs, extractor, events, config.worker().maxDocumentBytes(), cancelled,
                 config.worker().fanOutPages());
+    }
+
+    @Produces
+    @Singleton
+    MessageRetry messageRetry(WorkerConfig config, MeterRegistry registry) {
+        return new MessageRetry(config.worker().maxAttempts(), config.worker().retryBackoff(), registry);
     }
 }

@@ -87,6 +87,14 @@ public interface WorkerConfig {
         @WithDefault("4")
         int fanOutPages();
 
+        /** Attempts per document/page message whose processing throws unexpectedly, before it is dead-lettered. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause before the second attempt; it doubles for each further attempt, capped at 2 s. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
         /** Documents in flight per lane (smallrye.messaging.worker.*-lane.max-concurrency reads this). */
         @WithDefault("2")
         int laneConcurrency();

@@ -24,7 +24,8 @@ public final class DocumentExtractor {
         this.pool = pool;
         this.settings = settings;
         this.metrics = metrics;
-        this.ocr = new TesseractOcr(pool, settings.minOrientationConfidence());
+        this.ocr = new TesseractOcr(pool, settings.minOrientationConfidence(), settings.lowConfidenceThreshold(),
+                settings.maxOcrPixels(), metrics);
         this.images = new ImageDecoder(settings.maxOcrPixels(), settings.maxImagePixels());
         this.pdfs = new PdfExtractor(ocr, settings, metrics);
     }

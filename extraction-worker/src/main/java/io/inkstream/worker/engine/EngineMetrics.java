@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Engine meters: ocr_pages_total{path,outcome,code}, ocr_request_duration_seconds (histogram of Tesseract time per
- * page) and the pool gauges ocr_pool_size / ocr_pool_available.
+ * page), ocr_retries_total{outcome} and the pool gauges ocr_pool_size / ocr_pool_available.
  */
 public final class EngineMetrics {
 
@@ -44,6 +44,12 @@ public final class EngineMetrics {
         String path = code == ErrorCode.PAGE_TIMEOUT ? "ocr" : "none";
         Counter.builder("ocr.pages").description("pages by path and outcome")
                 .tags("path", path, "outcome", "failed", "code", code.name()).register(registry).increment();
+    }
+
+    /** One low-confidence retry: improved when the strengthened reading won, kept when the first one stayed. */
+    public void ocrRetry(boolean improved) {
+        Counter.builder("ocr.retries").description("low-confidence pages read a second time")
+                .tags("outcome", improved ? "improved" : "kept").register(registry).increment();
     }
 
     public void documentFailed(ErrorCode code) {

@@ -20,16 +20,25 @@ import net.sourceforge.tess4j.TessAPI;
 
 /**
  * Recognises one gray page image on a pooled handle under Tesseract's own deadline monitor (Java cannot interrupt
- * native OCR), then walks the result iterator into blocks, lines and words.
+ * native OCR), after the 90/180/270 orientation fix and a small-angle deskew, then walks the result iterator into
+ * blocks, lines and words; a low-confidence reading gets one preprocessed re-read.
  */
 public final class TesseractOcr {
 
     private final OcrPool pool;
     private final float minOrientationConfidence;
+    private final double lowConfidenceThreshold;
+    private final long maxOcrPixels;
+    private final EngineMetrics metrics;
 
-    public TesseractOcr(OcrPool pool, float minOrientationConfidence) {
+    /** lowConfidenceThreshold: a reading with words under this mean confidence is read once more, preprocessed. */
+    public TesseractOcr(OcrPool pool, float minOrientationConfidence, double lowConfidenceThreshold,
+            long maxOcrPixels, EngineMetrics metrics) {
         this.pool = pool;
         this.minOrientationConfidence = minOrientationConfidence;
+        this.lowConfidenceThreshold = lowConfidenceThreshold;
+        this.maxOcrPixels = maxOcrPixels;
+        this.metrics = metrics;
     }
 
     public OcrPool pool() {
@@ -38,14 +47,65 @@ public final class TesseractOcr {
 
     /**
      * Reads the image; boxes come back multiplied by the image's scale. Throws PAGE_TIMEOUT once the deadline passes.
+     * A reading whose words average under the low-confidence threshold is read once more from a strengthened image
+     * (see {@link Preprocess}) with the same rotation, and the reading with the higher mean confidence is kept.
      */
     public OcrReading read(GrayImage image, String languages, boolean interactive, int deadlineMs, int dpi,
             boolean detectOrientation) {
+        OcrReading first = recognise(image, languages, interactive, deadlineMs, dpi, detectOrientation ? -1 : 0);
+        double firstConfidence = PageResults.meanConfidence(first.blocks());
+        // A page without words is blank or a picture: binarising it would only turn noise into invented words.
+        if (PageResults.wordCount(first.blocks()) == 0 || firstConfidence >= lowConfidenceThreshold) {
+            return first;
+        }
+        GrayImage strong = Preprocess.strengthen(image, meanWordHeightPx(first.blocks(), image.scale()),
+                maxOcrPixels);
+        OcrReading second;
+        try {
+            // The retry keeps the first reading's upright rotation, so it needs no second OSD pass.
+            second = recognise(strong, languages, interactive, deadlineMs, (int) Math.round(dpi * image.scale()
+                    / strong.scale()), first.rotation());
+        } catch (ExtractionException e) {
+            // The first reading is still an answer; a retry that times out must not turn it into a failure.
+            metrics.ocrRetry(false);
+            return withTime(first, first.ocrMs());
+        }
+        long totalMs = first.ocrMs() + second.ocrMs();
+        boolean improved = PageResults.wordCount(second.blocks()) > 0
+                && PageResults.meanConfidence(second.blocks()) > firstConfidence;
+        metrics.ocrRetry(improved);
+        return withTime(improved ? second : first, totalMs);
+    }
+
+    private static OcrReading withTime(OcrReading reading, long ocrMs) {
+        return new OcrReading(reading.blocks(), reading.rotation(), ocrMs);
+    }
+
+    /** Mean word box height in the image's own pixels (boxes are in page units, i.e. pixels times scale). */
+    static double meanWordHeightPx(List<PageResult.Block> blocks, double scale) {
+        double sum = 0;
+        int n = 0;
+        for (PageResult.Block b : blocks) {
+            for (PageResult.Line l : b.lines()) {
+                for (PageResult.Word w : l.words()) {
+                    sum += w.bbox().get(3);
+                    n++;
+                }
+            }
+        }
+        return n == 0 || scale <= 0 ? 0 : sum / n / scale;
+    }
+
+    /** One recognition; forcedRotation -1 asks OSD, otherwise that clockwise rotation is applied as is. */
+    private OcrReading recognise(GrayImage image, String languages, boolean interactive, int deadlineMs, int dpi,
+            int forcedRotation) {
         TessAPI api = TessAPI.INSTANCE;
         try (OcrPool.Lease lease = pool.acquire(interactive)) {
             long start = System.nanoTime();
-            int rotation = detectOrientation && pool.hasOsd() ? uprightRotation(api, lease, image, dpi) : 0;
-            GrayImage upright = image.rotateClockwise(rotation);
+            int rotation = forcedRotation >= 0 ? forcedRotation
+                    : pool.hasOsd() ? uprightRotation(api, lease, image, dpi) : 0;
+            Deskew.Result straight = Deskew.apply(image.rotateClockwise(rotation));
+            GrayImage upright = straight.image();
             TessBaseAPI handle = lease.handle(languages);
             ByteBuffer buf = direct(upright);
             api.TessBaseAPISetImage(handle, buf, upright.width(), upright.height(), 1, upright.width());
@@ -60,7 +120,7 @@ public final class TesseractOcr {
                     throw new ExtractionException(ErrorCode.PAGE_TIMEOUT,
                             "page recognition stopped at its " + deadlineMs + " ms limit");
                 }
-                BoxMapper mapper = new BoxMapper(rotation, image.width(), image.height(), image.scale());
+                BoxMapper mapper = new BoxMapper(rotation, image.width(), image.height(), image.scale(), straight);
                 List<PageResult.Block> blocks = collect(api, handle, mapper);
                 return new OcrReading(blocks, rotation, (System.nanoTime() - start) / 1_000_000);
             } finally {
@@ -105,9 +165,17 @@ public final class TesseractOcr {
         }
     }
 
-    /** Maps a word box from the upright image back to the original image, then to the page's units. */
-    record BoxMapper(int rotation, int width, int height, double scale) {
-        List<Double> map(int x, int y, int w, int h) {
+    /**
+     * Maps a word box from the deskewed upright image back to the upright image (inverse small turn), then to the
+     * original image (inverse 90/180/270), then to the page's units.
+     */
+    record BoxMapper(int rotation, int width, int height, double scale, Deskew.Result straight) {
+        List<Double> map(int bx, int by, int bw, int bh) {
+            double[] u = straight.toSource(bx, by, bw, bh);
+            double x = u[0];
+            double y = u[1];
+            double w = u[2];
+            double h = u[3];
             double ox;
             double oy;
             double ow;

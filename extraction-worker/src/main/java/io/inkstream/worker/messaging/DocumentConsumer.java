@@ -16,12 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inkstream.contracts.KafkaHeaders;
 import io.inkstream.contracts.message.DocumentSubmitted;
 import io.inkstream.worker.service.DocumentProcessor;
+import io.inkstream.worker.service.MessageRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Consumes DocumentSubmitted from both lanes on bounded worker pools (never the event loop). The interactive lane
  * wins OCR handles over the batch lane in the pool; a record is committed only after all its results are acked.
- * Malformed records and publish failures are nacked, i.e. dead-lettered to {@code <topic>.dlq}.
+ * Malformed records are nacked at once; unexpected processing failures (blob store glitch, publish failure) are
+ * retried by {@link MessageRetry} first. Nacked records are dead-lettered to {@code <topic>.dlq}.
  */
 @ApplicationScoped
 public class DocumentConsumer {
@@ -43,6 +45,9 @@ public class DocumentConsumer {
     ResultPublisher publisher;
 
     @Inject
+    MessageRetry retry;
+
+    @Inject
     PageTaskPublisher pageTasks;
 
     @Incoming(INTERACTIVE)
@@ -62,7 +67,10 @@ public class DocumentConsumer {
         String requestId = header(record, KafkaHeaders.REQUEST_ID);
         LOG.debugf("document %s of job %s from %s-%d@%d", doc.documentId(), doc.jobId(), record.topic(),
                 record.partition(), record.offset());
-        processor.process(doc, interactive, publisher.sinkFor(requestId), pageTasks.sinkFor(requestId));
+        // Malformed records were rejected above without retrying: parsing them again cannot succeed.
+        retry.run("document " + doc.documentId() + " of job " + doc.jobId(),
+                () -> processor.process(doc, interactive, publisher.sinkFor(requestId),
+                        pageTasks.sinkFor(requestId)));
     }
 
     private DocumentSubmitted parse(ConsumerRecord<String, String> record) {

@@ -12,9 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inkstream.contracts.KafkaHeaders;
 import io.inkstream.contracts.message.PageTask;
 import io.inkstream.worker.service.DocumentProcessor;
+import io.inkstream.worker.service.MessageRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Consumes fanned-out PageTasks from both lanes on the same bounded lane pools as documents. */
+/**
+ * Consumes fanned-out PageTasks from both lanes on the same bounded lane pools as documents; unexpected failures
+ * are retried by {@link MessageRetry} before the record is nacked (dead-lettered).
+ */
 @ApplicationScoped
 public class PageConsumer {
 
@@ -32,6 +36,9 @@ public class PageConsumer {
     @Inject
     ResultPublisher results;
 
+    @Inject
+    MessageRetry retry;
+
     @Incoming(INTERACTIVE)
     @Blocking(value = "interactive-lane", ordered = false)
     public void interactive(ConsumerRecord<String, String> record) {
@@ -46,8 +53,9 @@ public class PageConsumer {
 
     void handle(ConsumerRecord<String, String> record, boolean interactive) {
         PageTask task = parse(record.value());
-        processor.processPage(task, interactive,
-                results.sinkFor(DocumentConsumer.header(record, KafkaHeaders.REQUEST_ID)));
+        String requestId = DocumentConsumer.header(record, KafkaHeaders.REQUEST_ID);
+        retry.run("page " + task.page() + " of document " + task.documentId(),
+                () -> processor.processPage(task, interactive, results.sinkFor(requestId)));
     }
 
     private PageTask parse(String json) {

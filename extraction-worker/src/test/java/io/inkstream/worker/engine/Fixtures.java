@@ -51,6 +51,37 @@ public final class Fixtures {
         return img;
     }
 
+    /**
+     * A poor scan: tiny (fontPx) gray text on gray paper with seeded Gaussian noise, so Tesseract's first reading is
+     * unsure and a binarised, upscaled second reading does better.
+     */
+    public static BufferedImage poorScan(int fontPx, int ink, int paper, double noiseSigma, long seed,
+            String... lines) {
+        int lineHeight = (int) (fontPx * 1.6);
+        int width = fontPx * 26;
+        int height = lineHeight * (lines.length + 2);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(paper, paper, paper));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(ink, ink, ink));
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, fontPx));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], fontPx, lineHeight * (i + 1) + fontPx / 2);
+        }
+        g.dispose();
+        java.util.Random random = new java.util.Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int v = img.getRGB(x, y) & 0xff;
+                v = (int) Math.max(0, Math.min(255, v + random.nextGaussian() * noiseSigma));
+                img.setRGB(x, y, new Color(v, v, v).getRGB());
+            }
+        }
+        return img;
+    }
+
     public static byte[] png(BufferedImage img) {
         return encode(img, "png");
     }
