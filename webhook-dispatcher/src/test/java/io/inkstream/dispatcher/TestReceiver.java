@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local webhook receiver on an ephemeral port. Path /{scenario}/{key}: "ok" answers 200, "flaky" answers 500
- * twice then 200, "redirect" answers 302 to /ok/followed-{key}, "gone" answers 410, "slow" answers after 12 s (a timeout), "switch" answers 503 until {@link #up} is called for the key.
+ * twice then 200, "redirect" answers 302 to /ok/followed-{key}, "gone" answers 410, "slow" answers after 12 s (a timeout), "switch" answers 503 until {@link #up} is called for the key, "blip" answers 500, 500, 200 over and over.
  */
 public final class TestReceiver implements AutoCloseable {
 
@@ -64,6 +64,7 @@ public final class TestReceiver implements AutoCloseable {
         int status;
         switch (scenario) {
             case "flaky" -> status = hit <= 2 ? 500 : 200;
+            case "blip" -> status = hit % 3 == 0 ? 200 : 500;
             case "redirect" -> {
                 exchange.getResponseHeaders().add("Location", "/ok/followed-" + path.split("/")[2]);
                 status = 302;

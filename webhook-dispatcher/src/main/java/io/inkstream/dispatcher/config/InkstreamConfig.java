@@ -131,6 +131,11 @@ public interface InkstreamConfig {
         @WithDefault("250ms")
         Duration busyRetryDelay();
 
+        /** How long an endpoint's deliveries may fail with no success before the endpoint is disabled. */
+        @WithName("disable-after")
+        @WithDefault("5d")
+        Duration disableAfter();
+
         /** Most characters of a receiver's response body kept in the attempt log. */
         @WithName("response-excerpt-chars")
         @WithDefault("512")

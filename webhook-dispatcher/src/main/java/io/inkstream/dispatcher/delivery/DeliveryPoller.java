@@ -57,6 +57,9 @@ public class DeliveryPoller {
     @Inject
     EndpointGuards guards;
 
+    @Inject
+    EndpointDisabledNotifier disabledNotifier;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -168,8 +171,42 @@ public class DeliveryPoller {
         int schedulePosition = attemptsMade - m.scheduleBase();
         registry.counter("webhook.attempts", "outcome", result.outcome()).increment();
         if (result.kind() == AttemptResult.Kind.SUCCESS) {
-            return store.release(m, result, Message.DELIVERED, result.at(), null).replaceWithVoid();
+            return store.release(m, result, Message.DELIVERED, result.at(), null)
+                    .flatMap(held -> held && m.endpointId() != null ? store.recordSuccess(m.endpointId())
+                            : Uni.createFrom().voidItem());
         }
+        // only receiver failures run the clock: 410 disables at once, a refused target is not the receiver's doing
+        Uni<Void> clock = result.kind() == AttemptResult.Kind.RETRYABLE && m.endpointId() != null
+                ? recordFailure(m, result)
+                : Uni.createFrom().voidItem();
+        return clock.flatMap(ignored -> settleFailure(m, result, attemptsMade, schedulePosition));
+    }
+
+    private Uni<Void> recordFailure(ClaimedMessage m, AttemptResult result) {
+        Duration window = config.webhooks().disableAfter();
+        String reason = "deliveries failed with no success for "
+                + window.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (last error: " + result.error()
+                + ")";
+        return store.recordFailure(m.endpointId(), result.at(), window.toMillis(), reason)
+                .flatMap(disabled -> disabled.isPresent() ? notifyDisabled(disabled.get())
+                        : Uni.createFrom().voidItem())
+                // the attempt itself must still be written back, whatever happened to the bookkeeping
+                .onFailure().recoverWithItem(error -> {
+                    LOG.warnf("failure clock of endpoint %s not updated: %s", m.endpointId(), error.getMessage());
+                    return null;
+                });
+    }
+
+    private Uni<Void> notifyDisabled(DeliveryStore.DisabledEndpoint endpoint) {
+        registry.counter("webhook.endpoints.disabled").increment();
+        return disabledNotifier.notifyDisabled(endpoint, policy.initialDelay().toMillis()).invoke(count -> {
+            if (count > 0) {
+                kick();
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> settleFailure(ClaimedMessage m, AttemptResult result, int attemptsMade, int schedulePosition) {
         Optional<Duration> next = result.kind() == AttemptResult.Kind.PERMANENT
                 ? Optional.empty()
                 : policy.nextDelay(schedulePosition, result.retryAfter());
@@ -190,9 +227,16 @@ public class DeliveryPoller {
                     LOG.infof("webhook message %s (event %s) failed after %d attempt(s): %s", m.id(), m.eventId(),
                             attemptsMade, reason);
                     registry.counter("webhook.messages.failed", "reason", reason).increment();
-                    Uni<Boolean> disable = m.endpointId() != null && Integer.valueOf(410).equals(result.statusCode())
+                    Uni<Void> disable = m.endpointId() != null && Integer.valueOf(410).equals(result.statusCode())
                             ? store.disableEndpoint(m.endpointId(), "receiver answered 410 Gone")
-                            : Uni.createFrom().item(false);
+                                    .flatMap(d -> d.isPresent() ? notifyDisabled(d.get())
+                                            : Uni.createFrom().voidItem())
+                                    .onFailure().recoverWithItem(error -> {
+                                        LOG.warnf("disabling endpoint %s failed: %s", m.endpointId(),
+                                                error.getMessage());
+                                        return null;
+                                    })
+                            : Uni.createFrom().voidItem();
                     return disable.flatMap(ignored -> deadLetters.publish(m, reason, result.error()));
                 });
     }

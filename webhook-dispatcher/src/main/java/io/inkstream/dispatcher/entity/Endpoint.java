@@ -38,6 +38,14 @@ public class Endpoint {
     @Column(name = "disabled_reason")
     public String disabledReason;
 
+    /** When the endpoint was last disabled (410, failure window or request); null while enabled. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    /** First failed attempt since the last success; null when healthy. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.inkstream.dispatcher.delivery.AttemptResult;
@@ -65,8 +66,31 @@ public class DeliveryStore {
             """;
 
     private static final String DISABLE_ENDPOINT = """
-            UPDATE dispatcher.endpoints SET enabled = FALSE, disabled_reason = $2, updated_at = now()
+            UPDATE dispatcher.endpoints SET enabled = FALSE, disabled_reason = $2, disabled_at = now(),
+                   updated_at = now()
              WHERE id = $1 AND enabled
+            RETURNING id, tenant_id, url, disabled_reason, disabled_at
+            """;
+
+    // starts the failure clock at the first failure and disables once it has run for the window; the row lock
+    // of the UPDATE makes exactly one concurrent failure see the transition
+    private static final String RECORD_FAILURE = """
+            UPDATE dispatcher.endpoints
+               SET failing_since = COALESCE(failing_since, $2),
+                   enabled = COALESCE(failing_since, $2) > now() - ($3 * interval '1 millisecond'),
+                   disabled_reason = CASE WHEN COALESCE(failing_since, $2) > now() - ($3 * interval '1 millisecond')
+                                          THEN disabled_reason ELSE $4 END,
+                   disabled_at = CASE WHEN COALESCE(failing_since, $2) > now() - ($3 * interval '1 millisecond')
+                                      THEN disabled_at ELSE now() END,
+                   updated_at = CASE WHEN COALESCE(failing_since, $2) > now() - ($3 * interval '1 millisecond')
+                                     THEN updated_at ELSE now() END
+             WHERE id = $1 AND enabled
+            RETURNING id, tenant_id, url, enabled, disabled_reason, disabled_at
+            """;
+
+    // the common case (already healthy) matches no row and writes nothing
+    private static final String RECORD_SUCCESS = """
+            UPDATE dispatcher.endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL
             """;
 
     private static final String RELEASE = """
@@ -108,10 +132,44 @@ public class DeliveryStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Disables a registered endpoint (410 Gone); its pending messages wait until it is enabled again. */
-    public Uni<Boolean> disableEndpoint(UUID endpointId, String reason) {
+    /** An endpoint this process just disabled. */
+    public record DisabledEndpoint(UUID id, String tenantId, String url, String reason, Instant disabledAt) {
+
+        static DisabledEndpoint of(Row r) {
+            return new DisabledEndpoint(r.getUUID("id"), r.getString("tenant_id"), r.getString("url"),
+                    r.getString("disabled_reason"), r.getOffsetDateTime("disabled_at").toInstant());
+        }
+    }
+
+    /**
+     * Disables a registered endpoint (410 Gone); its pending messages wait until it is enabled again. Empty when
+     * it was already disabled (so only one caller notifies).
+     */
+    public Uni<Optional<DisabledEndpoint>> disableEndpoint(UUID endpointId, String reason) {
         return pool.preparedQuery(DISABLE_ENDPOINT).execute(Tuple.of(endpointId, truncate(reason, 256)))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> rows.rowCount() == 1 ? Optional.of(DisabledEndpoint.of(rows.iterator().next()))
+                        : Optional.empty());
+    }
+
+    /**
+     * Records a failed attempt at {@code at} against the endpoint's failure clock; when the clock has run for
+     * {@code disableAfterMs} the endpoint is disabled with {@code reason} and returned (only to this caller).
+     */
+    public Uni<Optional<DisabledEndpoint>> recordFailure(UUID endpointId, Instant at, long disableAfterMs,
+            String reason) {
+        Tuple args = Tuple.of(endpointId, utc(at), disableAfterMs, truncate(reason, 256));
+        return pool.preparedQuery(RECORD_FAILURE).execute(args).map(rows -> {
+            if (rows.rowCount() == 0) {
+                return Optional.empty();
+            }
+            Row r = rows.iterator().next();
+            return r.getBoolean("enabled") ? Optional.empty() : Optional.of(DisabledEndpoint.of(r));
+        });
+    }
+
+    /** A successful delivery stops the endpoint's failure clock. */
+    public Uni<Void> recordSuccess(UUID endpointId) {
+        return pool.preparedQuery(RECORD_SUCCESS).execute(Tuple.of(endpointId)).replaceWithVoid();
     }
 
     /** Leases up to {@code limit} due messages for {@code leaseMs}. */

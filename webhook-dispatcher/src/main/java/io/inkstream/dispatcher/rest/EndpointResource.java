@@ -37,7 +37,8 @@ public class EndpointResource {
 
     /** One endpoint on the wire. */
     public record EndpointView(UUID endpoint_id, String url, String description, List<String> event_types,
-            boolean enabled, Integer rate_limit, String disabled_reason, Instant created_at, Instant updated_at) {
+            boolean enabled, Integer rate_limit, String disabled_reason, Instant disabled_at, Instant created_at,
+            Instant updated_at) {
     }
 
     /** The list response. */
@@ -75,7 +76,9 @@ public class EndpointResource {
 
     @POST
     public Uni<Response> create(@PathParam("tenantId") String tenantId, EndpointRequest body) {
-        return service.create(TenantIds.require("tenantId", tenantId), spec(body))
+        String tenant = TenantIds.require("tenantId", tenantId);
+        EndpointService.EndpointSpec spec = spec(body);
+        return service.checkSpec(spec).flatMap(ignored -> service.create(tenant, spec))
                 .map(e -> Response.status(201).entity(view(e)).build());
     }
 
@@ -96,7 +99,10 @@ public class EndpointResource {
     @Path("/{endpointId}")
     public Uni<EndpointView> replace(@PathParam("tenantId") String tenantId, @PathParam("endpointId") String id,
             EndpointRequest body) {
-        return service.replace(TenantIds.require("tenantId", tenantId), Ids.uuid("endpointId", id), spec(body))
+        String tenant = TenantIds.require("tenantId", tenantId);
+        UUID endpointId = Ids.uuid("endpointId", id);
+        EndpointService.EndpointSpec spec = spec(body);
+        return service.checkSpec(spec).flatMap(ignored -> service.replace(tenant, endpointId, spec))
                 .map(EndpointResource::view)
                 .invoke(ignored -> poller.kick());
     }
@@ -149,6 +155,6 @@ public class EndpointResource {
     static EndpointView view(Endpoint e) {
         List<String> types = e.eventTypes == null ? List.of() : Arrays.asList(e.eventTypes.split(","));
         return new EndpointView(e.id, e.url, e.description, types, e.enabled, e.rateLimit, e.disabledReason,
-                e.createdAt, e.updatedAt);
+                e.disabledAt, e.createdAt, e.updatedAt);
     }
 }

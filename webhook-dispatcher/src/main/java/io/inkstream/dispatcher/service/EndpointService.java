@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.inkstream.contracts.ErrorCode;
 import io.inkstream.contracts.message.EventTypes;
+import io.inkstream.dispatcher.delivery.EndpointDisabledNotifier;
+import io.inkstream.dispatcher.delivery.SsrfGuard;
 import io.inkstream.dispatcher.entity.Endpoint;
 import io.inkstream.dispatcher.entity.Message;
 import io.inkstream.dispatcher.repository.EndpointRepository;
@@ -17,6 +23,7 @@ import io.inkstream.dispatcher.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,6 +41,32 @@ public class EndpointService {
 
     @Inject
     MessageRepository messages;
+
+    @Inject
+    SsrfGuard ssrf;
+
+    @Inject
+    Vertx vertx;
+
+    /** Event types an endpoint filter may name: the lifecycle events and the dispatcher's own. */
+    public static final Set<String> KNOWN_EVENT_TYPES = Stream.concat(EventTypes.LIFECYCLE_TYPES.stream(),
+            Stream.of(EndpointDisabledNotifier.TYPE)).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * Validates the spec and refuses a URL whose host resolves to an address the SSRF guard refuses (delivery
+     * checks again: DNS answers change). DNS blocks, so it resolves on a worker and resumes on the caller's context.
+     */
+    public Uni<Void> checkSpec(EndpointSpec spec) {
+        validate(spec);
+        String url = spec.url().trim();
+        return vertx.executeBlocking(Uni.createFrom().item(() -> ssrf.check(url)), false).map(verdict -> {
+            if (verdict instanceof SsrfGuard.Refused refused) {
+                throw new ProblemException(ErrorCode.INVALID_REQUEST, "url is refused: " + refused.reason());
+            }
+            // an unresolvable host is accepted: it may resolve later and is checked again at every delivery
+            return null;
+        });
+    }
 
     @WithTransaction
     public Uni<Endpoint> create(String tenantId, EndpointSpec spec) {
@@ -57,7 +90,7 @@ public class EndpointService {
         return endpoints.findForTenant(tenantId, id).map(e -> require(e, id));
     }
 
-    /** Replaces the writable fields; enabling a disabled endpoint clears its disabled reason. */
+    /** Replaces the writable fields; enabling a disabled endpoint clears its disabled reason and failure clock. */
     @WithTransaction
     public Uni<Endpoint> replace(String tenantId, UUID id, EndpointSpec spec) {
         validate(spec);
@@ -93,8 +126,14 @@ public class EndpointService {
         boolean enabled = spec.enabled() == null || spec.enabled();
         if (enabled) {
             e.disabledReason = null;
+            e.disabledAt = null;
+            // re-enabling gives the endpoint a fresh failure window
+            if (!e.enabled) {
+                e.failingSince = null;
+            }
         } else if (e.enabled || e.disabledReason == null) {
             e.disabledReason = "disabled by request";
+            e.disabledAt = now;
         }
         e.enabled = enabled;
         e.rateLimit = spec.rateLimit();
@@ -124,9 +163,9 @@ public class EndpointService {
         }
         if (spec.eventTypes() != null) {
             for (String type : spec.eventTypes()) {
-                if (type == null || !EventTypes.LIFECYCLE_TYPES.contains(type)) {
+                if (type == null || !KNOWN_EVENT_TYPES.contains(type)) {
                     throw new ProblemException(ErrorCode.INVALID_REQUEST,
-                            "event_types entries must be among " + EventTypes.LIFECYCLE_TYPES);
+                            "event_types entries must be among " + new TreeSet<>(KNOWN_EVENT_TYPES));
                 }
             }
         }
