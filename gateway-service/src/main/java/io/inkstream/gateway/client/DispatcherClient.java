@@ -38,6 +38,42 @@ public class DispatcherClient {
         return read(() -> api.messages(tenantId, jobId));
     }
 
+    public Uni<Upstream> message(String tenantId, String messageId) {
+        return read(() -> api.message(tenantId, messageId));
+    }
+
+    public Uni<Upstream> retryMessage(String tenantId, String messageId) {
+        return write(() -> api.retryMessage(tenantId, messageId));
+    }
+
+    public Uni<Upstream> endpoints(String tenantId) {
+        return read(() -> api.endpoints(tenantId));
+    }
+
+    public Uni<Upstream> createEndpoint(String tenantId, String body) {
+        return write(() -> api.createEndpoint(tenantId, body));
+    }
+
+    public Uni<Upstream> endpoint(String tenantId, String endpointId) {
+        return read(() -> api.endpoint(tenantId, endpointId));
+    }
+
+    public Uni<Upstream> replaceEndpoint(String tenantId, String endpointId, String body) {
+        return write(() -> api.replaceEndpoint(tenantId, endpointId, body));
+    }
+
+    public Uni<Upstream> deleteEndpoint(String tenantId, String endpointId) {
+        return write(() -> api.deleteEndpoint(tenantId, endpointId));
+    }
+
+    public Uni<Upstream> endpointAttempts(String tenantId, String endpointId, Integer limit) {
+        return read(() -> api.endpointAttempts(tenantId, endpointId, limit));
+    }
+
+    public Uni<Upstream> recoverEndpoint(String tenantId, String endpointId, String body) {
+        return write(() -> api.recoverEndpoint(tenantId, endpointId, body));
+    }
+
     /** Idempotent calls: bounded in time, retried, behind the service's one circuit breaker. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
