@@ -5,8 +5,6 @@ public final class KafkaHeaders {
 
     /** The originating request's X-Request-Id, carried end to end. */
     public static final String REQUEST_ID = "x-request-id";
-    /** W3C trace context. */
-    public static final String TRACEPARENT = "traceparent";
     /** Dead-letter reason code. */
     public static final String DLQ_REASON = "dead-letter-reason";
     /** Dead-letter cause message. */

@@ -1,6 +1,5 @@
 package io.inkstream.contracts;
 
-import java.util.List;
 import java.util.Map;
 
 /** Kafka topic names and their default partition counts, the single source for every service. */
@@ -24,10 +23,6 @@ public final class Topics {
             PAGES_INTERACTIVE, 6,
             RESULTS, 6,
             EVENTS, 6);
-
-    /** Every main topic, in creation order. */
-    public static final List<String> ALL = List.of(
-            JOBS, DOCUMENTS, DOCUMENTS_INTERACTIVE, PAGES, PAGES_INTERACTIVE, RESULTS, EVENTS);
 
     private Topics() {
     }

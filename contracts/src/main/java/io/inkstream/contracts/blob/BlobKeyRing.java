@@ -22,12 +22,10 @@ public final class BlobKeyRing {
 
     private final String primaryKeyId;
     private final Map<String, StreamingAead> aeads;
-    private final Map<String, byte[]> rawKeys;
 
-    private BlobKeyRing(String primaryKeyId, Map<String, StreamingAead> aeads, Map<String, byte[]> rawKeys) {
+    private BlobKeyRing(String primaryKeyId, Map<String, StreamingAead> aeads) {
         this.primaryKeyId = primaryKeyId;
         this.aeads = aeads;
-        this.rawKeys = rawKeys;
     }
 
     public static BlobKeyRing parse(String keys, String primaryKeyId) {
@@ -43,7 +41,6 @@ public final class BlobKeyRing {
                     .setCiphertextSegmentSizeBytes(64 * 1024)
                     .build();
             Map<String, StreamingAead> aeads = new LinkedHashMap<>();
-            Map<String, byte[]> raw = new LinkedHashMap<>();
             for (String entry : keys.split(",")) {
                 String[] parts = entry.trim().split(":", 2);
                 if (parts.length != 2) {
@@ -60,14 +57,13 @@ public final class BlobKeyRing {
                         .build();
                 aeads.put(parts[0].trim(), handle.getPrimitive(
                         com.google.crypto.tink.RegistryConfiguration.get(), StreamingAead.class));
-                raw.put(parts[0].trim(), material);
             }
             String primary = primaryKeyId == null || primaryKeyId.isBlank()
                     ? aeads.keySet().iterator().next() : primaryKeyId;
             if (!aeads.containsKey(primary)) {
                 throw new IllegalArgumentException("primary blob key " + primary + " is not among the keys");
             }
-            return new BlobKeyRing(primary, Map.copyOf(aeads), Map.copyOf(raw));
+            return new BlobKeyRing(primary, Map.copyOf(aeads));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build blob keys", e);
         }
@@ -87,17 +83,5 @@ public final class BlobKeyRing {
             throw new IllegalArgumentException("unknown blob key id " + keyId);
         }
         return aead;
-    }
-
-    /**
-     * Raw key material for services that encrypt small values with the same keys (results at rest);
-     * they must derive a purpose-specific subkey from it rather than use it directly.
-     */
-    public byte[] rawKey(String keyId) {
-        byte[] k = rawKeys.get(keyId);
-        if (k == null) {
-            throw new IllegalArgumentException("unknown blob key id " + keyId);
-        }
-        return k.clone();
     }
 }

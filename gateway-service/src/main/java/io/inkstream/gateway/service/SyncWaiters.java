@@ -27,8 +27,4 @@ public class SyncWaiters {
     public void forget(String jobId) {
         waiting.remove(jobId);
     }
-
-    public int size() {
-        return waiting.size();
-    }
 }
