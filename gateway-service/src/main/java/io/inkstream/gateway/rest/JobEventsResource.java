@@ -1,6 +1,9 @@
 package io.inkstream.gateway.rest;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,35 +58,61 @@ public class JobEventsResource {
     @Blocking
     public Multi<OutboundSseEvent> events(@RestPath String jobId, @Context Sse sse) {
         Tenant tenant = caller.tenant();
-        // Checked before the stream opens, so an unknown job is a plain 404 problem, not a broken stream.
-        if (queries.job(tenant, jobId, false).await().atMost(LOOKUP_TIMEOUT) == null) {
+        // Watch before reading the snapshot so no event between the two is lost; the relay holds such events
+        // until the snapshot has gone out, so the stream always opens with it.
+        Relay relay = new Relay();
+        Runnable unwatch = bus.watch(jobId, relay::offer);
+        ObjectNode job;
+        try {
+            job = queries.job(tenant, jobId, false).await().atMost(LOOKUP_TIMEOUT);
+        } catch (RuntimeException e) {
+            unwatch.run();
+            throw e;
+        }
+        if (job == null) {
+            // Before the stream opens, so an unknown job is a plain 404 problem, not a broken stream.
+            unwatch.run();
             throw new ApiException(ErrorCode.NOT_FOUND, "no such job");
         }
         return Multi.createFrom().emitter(emitter -> {
-            // Watch before reading the snapshot, so an event between the two is not missed.
-            Runnable unwatch = bus.watch(jobId, e -> {
-                emitter.emit(sse.newEventBuilder().id(e.id()).name(e.type()).data(e.json()).build());
-                if (EventTypes.JOB_COMPLETED.equals(e.type()) || EventTypes.JOB_CANCELLED.equals(e.type())) {
-                    emitter.complete();
-                }
-            });
             long timer = vertx.setPeriodic(HEARTBEAT.toMillis(),
                     t -> emitter.emit(sse.newEventBuilder().name("heartbeat").data("{}").build()));
             emitter.onTermination(() -> {
                 unwatch.run();
                 vertx.cancelTimer(timer);
             });
-            queries.job(tenant, jobId, false).subscribe().with(job -> {
-                if (job == null) {
-                    emitter.fail(new ApiException(ErrorCode.NOT_FOUND, "no such job"));
-                    return;
-                }
-                emitter.emit(snapshot(sse, job));
-                if (JobQueries.FINAL_STATES.contains(job.path("state").asText())) {
+            emitter.emit(snapshot(sse, job));
+            if (JobQueries.FINAL_STATES.contains(job.path("state").asText())) {
+                emitter.complete();
+                return;
+            }
+            relay.attach(e -> {
+                emitter.emit(sse.newEventBuilder().id(e.id()).name(e.type()).data(e.json()).build());
+                if (EventTypes.JOB_COMPLETED.equals(e.type()) || EventTypes.JOB_CANCELLED.equals(e.type())) {
                     emitter.complete();
                 }
-            }, emitter::fail);
+            });
         });
+    }
+
+    /** Holds events that arrive before the stream is attached, then forwards them in order. */
+    static final class Relay {
+        private final List<JobEventBus.JobEvent> early = new ArrayList<>();
+        private Consumer<JobEventBus.JobEvent> target;
+
+        synchronized void offer(JobEventBus.JobEvent event) {
+            if (target == null) {
+                early.add(event);
+            } else {
+                target.accept(event);
+            }
+        }
+
+        synchronized void attach(Consumer<JobEventBus.JobEvent> consumer) {
+            early.forEach(consumer);
+            early.clear();
+            target = consumer;
+        }
     }
 
     private static OutboundSseEvent snapshot(Sse sse, ObjectNode job) {
